@@ -259,6 +259,7 @@ unsigned int krb5ap_param_clock_skew(void)
 {
 	return READ_ONCE(clock_skew.value);
 }
+EXPORT_SYMBOL_IF_KUNIT(krb5ap_param_clock_skew);
 
 /**
  * krb5ap_param_replay_max() - default replay cache capacity
@@ -269,6 +270,7 @@ unsigned int krb5ap_param_replay_max(void)
 {
 	return READ_ONCE(replay_max.value);
 }
+EXPORT_SYMBOL_IF_KUNIT(krb5ap_param_replay_max);
 
 /**
  * krb5ap_param_max_token() - default largest token
@@ -279,6 +281,7 @@ unsigned int krb5ap_param_max_token(void)
 {
 	return READ_ONCE(max_token.value);
 }
+EXPORT_SYMBOL_IF_KUNIT(krb5ap_param_max_token);
 
 /**
  * krb5ap_param_enctypes() - default allowed enctypes
@@ -291,3 +294,4 @@ u32 krb5ap_param_enctypes(void)
 
 	return m ? m : krb5ap_supported_enctypes();
 }
+EXPORT_SYMBOL_IF_KUNIT(krb5ap_param_enctypes);

@@ -12,13 +12,13 @@
 #define KRB5AP_CLOCK_SKEW_DEFAULT	300
 #define KRB5AP_CLOCK_SKEW_MAX		86400
 /* Replay cache capacity in entries, per network namespace. */
-#define KRB5AP_REPLAY_MAX_DEFAULT	(1U << 20)
+#define KRB5AP_REPLAY_MAX_DEFAULT	1048576
 #define KRB5AP_REPLAY_MAX_MIN		1024
-#define KRB5AP_REPLAY_MAX_MAX		(1U << 24)
+#define KRB5AP_REPLAY_MAX_MAX		16777216
 /* Largest token accepted, in bytes. */
 #define KRB5AP_TOKEN_MAX_DEFAULT	65536
 #define KRB5AP_TOKEN_MAX_MIN		1024
-#define KRB5AP_TOKEN_MAX_MAX		(1U << 20)
+#define KRB5AP_TOKEN_MAX_MAX		1048576
 /* Longest string accepted by the enctypes parameter. */
 #define KRB5AP_ENCTYPES_STR_MAX		256
 

@@ -25,7 +25,7 @@ KRB5AP_DEPS=(
 	krb5-kdc krb5-user krb5-admin-server linux-source-6.12 perl
 )
 
-_apt_updated=
+_apt_updated=${KRB5AP_APT_UPDATED:-}
 apt_update_once() {
 	[ -n "$_apt_updated" ] && return 0
 	log "apt-get update"
@@ -90,12 +90,17 @@ unpack_pkg() {
 	if [ ! -e "$dir/.done" ]; then
 		log "downloading $pkg $ver"
 		tmp=$(mktemp -d)
-		(cd "$tmp" && apt-get download -q "$pkg=$ver" >/dev/null) ||
+		(cd "$tmp" && apt-get download -q -o APT::Sandbox::User=root "$pkg=$ver" >/dev/null) ||
 			{ rm -rf "$tmp"; die "apt-get download $pkg failed"; }
 		rm -rf "$dir"
 		mkdir -p "$dir"
 		dpkg-deb -x "$tmp"/*.deb "$dir" || die "dpkg-deb -x $pkg failed"
 		rm -rf "$tmp"
+		# A kernel image package gets its modules.dep at install time.
+		local m
+		for m in "$dir"/lib/modules/*; do
+			[ -d "$m/kernel" ] && depmod -b "$dir" "${m##*/}"
+		done
 		touch "$dir/.done"
 	fi
 	echo "$dir"
@@ -184,4 +189,147 @@ kunit_kernel() {
 		{ tail -n 40 "$out/build.log" >&2; die "building the KUnit kernel failed (log: $out/build.log)"; }
 	touch "$out/.done"
 	echo "$out"
+}
+
+# Record one test result.  Tier scripts call this for every case; the
+# results file (if KRB5AP_RESULTS names one) is what tests/check counts.
+result() {
+	local verdict=$1
+	shift
+	printf '%s: %s\n' "$verdict" "$*"
+	[ -n "${KRB5AP_RESULTS:-}" ] && printf '%s %s\n' "$verdict" "$*" >>"$KRB5AP_RESULTS"
+	return 0
+}
+
+# Print "N passed, N failed" for a results file; exit status 1 on failures.
+summarize() {
+	local file=$1 p f
+	p=$(grep -c '^PASS ' "$file" 2>/dev/null)
+	f=$(grep -c '^FAIL ' "$file" 2>/dev/null)
+	echo "${p:-0} passed, ${f:-0} failed"
+	[ "${f:-0}" -eq 0 ] && [ "${p:-0}" -gt 0 ]
+}
+
+# Build krb5ap.ko (and krb5ap_test.ko when the kernel has KUnit) against
+# KDIR with W=1, in a copy of the sources under the cache so that builds for
+# several kernels do not trample each other; rsync keeps timestamps, so
+# nothing is rebuilt when nothing changed.  Fails on any compiler warning.
+# Prints the build directory.
+build_module() {
+	local kdir=$1 tag=$2 dir
+	dir=$KRB5AP_CACHE/mod/$tag
+	mkdir -p "$dir"
+	local p srcs=()
+	for p in Kbuild kmod uapi; do
+		[ -e "$KRB5AP_TOP/$p" ] && srcs+=("$KRB5AP_TOP/$p")
+	done
+	rsync -a --delete --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' \
+		--exclude '*.mod*' --exclude 'modules.order' --exclude 'Module.symvers' \
+		--exclude '.tmp*' --exclude '*.a' --exclude build.log \
+		--exclude tests "${srcs[@]}" "$dir/" || { log "rsync failed"; return 1; }
+	mkdir -p "$dir/tests"
+	rsync -a --delete --exclude '*.o' --exclude '.*.cmd' \
+		"$KRB5AP_TOP/tests/kunit" "$dir/tests/" || { log "rsync failed"; return 1; }
+	if ! make -C "$kdir" M="$dir" W=1 -j"$KRB5AP_JOBS" modules >"$dir/build.log" 2>&1; then
+		cat "$dir/build.log" >&2
+		log "module build failed against $kdir"
+		return 1
+	fi
+	if grep -E 'warning:|error:' "$dir/build.log" >&2; then
+		log "module build against $kdir has warnings"
+		return 1
+	fi
+	echo "$dir"
+}
+
+# Build userspace/krb5apctl out of tree; prints the binary's path.
+build_krb5apctl() {
+	local dir=$KRB5AP_CACHE/krb5apctl
+	mkdir -p "$dir"
+	rsync -a --delete --exclude '*.o' --exclude krb5apctl \
+		"$KRB5AP_TOP/userspace/" "$dir/src/" || die "rsync failed"
+	make -s -C "$dir/src" krb5apctl >"$dir/build.log" 2>&1 ||
+		{ cat "$dir/build.log" >&2; log "building krb5apctl failed"; return 1; }
+	echo "$dir/src/krb5apctl"
+}
+
+# Guest root file systems -------------------------------------------------
+
+# A minimal root in DIR: busybox with every applet, /etc/passwd with root
+# and nobody, and the directories init expects.
+guest_base() {
+	local root=$1 a
+	mkdir -p "$root"/{bin,sbin,etc,proc,sys,dev,tmp,root,share,lib,lib64,usr/lib}
+	cp /bin/busybox "$root/bin/busybox" || die "busybox-static is missing"
+	for a in $(/bin/busybox --list); do
+		[ -e "$root/bin/$a" ] || ln -s busybox "$root/bin/$a"
+	done
+	for a in modprobe insmod rmmod lsmod depmod poweroff reboot init; do
+		ln -sf ../bin/busybox "$root/sbin/$a"
+	done
+	printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/sh\n' >"$root/etc/passwd"
+	printf 'root:x:0:\nnogroup:x:65534:\n' >"$root/etc/group"
+	echo krb5ap-vm >"$root/etc/hostname"
+}
+
+# Copy an ELF program and the shared libraries ldd says it needs.
+guest_add_program() {
+	local root=$1 prog=$2 dest=${3:-/usr/bin/$(basename "$2")} lib
+	mkdir -p "$root$(dirname "$dest")"
+	cp "$prog" "$root$dest"
+	for lib in $(ldd "$prog" 2>/dev/null | grep -oE '/[^ ]+'); do
+		[ -e "$root$lib" ] && continue
+		mkdir -p "$root$(dirname "$lib")"
+		cp -L "$lib" "$root$lib"
+	done
+}
+
+# Copy modules (names as modprobe knows them) and their dependencies from
+# an unpacked kernel's /lib/modules, decompressed for busybox's modprobe.
+guest_add_stock_modules() {
+	local root=$1 modroot=$2 kver=$3
+	shift 3
+	local src=$modroot/lib/modules/$kver dst=$root/lib/modules/$kver
+	local want=("$@") seen=" " m path dep
+	mkdir -p "$dst"
+	cp "$src"/modules.builtin* "$src"/modules.order "$dst"/ 2>/dev/null
+	while [ ${#want[@]} -gt 0 ]; do
+		m=${want[0]}
+		want=("${want[@]:1}")
+		case "$seen" in *" $m "*) continue ;; esac
+		seen+="$m "
+		path=$(awk -F: -v m="$m" '
+			{ n = $1; sub(/.*\//, "", n); sub(/\.ko(\.xz|\.zst|\.gz)?$/, "", n);
+			  gsub(/-/, "_", n); mm = m; gsub(/-/, "_", mm);
+			  if (n == mm) { print $1; exit } }' "$src/modules.dep")
+		[ -n "$path" ] || continue	# built in, or not in this kernel
+		mkdir -p "$dst/$(dirname "$path")"
+		case "$path" in
+		*.xz) xz -dc "$src/$path" >"$dst/${path%.xz}" ;;
+		*.zst) zstd -qdc "$src/$path" >"$dst/${path%.zst}" ;;
+		*) cp "$src/$path" "$dst/$path" ;;
+		esac
+		for dep in $(awk -F: -v p="$path" '$1 == p { print $2 }' "$src/modules.dep"); do
+			dep=${dep##*/}
+			dep=${dep%%.ko*}
+			want+=("$dep")
+		done
+	done
+}
+
+# Pack a root into a gzip'ed newc cpio (an initramfs).
+guest_pack() {
+	(cd "$1" && find . -print0 | cpio --null -o -H newc --quiet | gzip -1) >"$2"
+}
+
+# Kernel splats in a log: prints the offending lines, status 0 when found.
+find_splats() {
+	grep -nE 'BUG:|WARNING:|Oops|general protection fault|Kernel panic|KASAN|UBSAN|kernel BUG at|possible recursive locking|possible circular locking|inconsistent lock state|suspicious RCU usage|unreferenced object|INFO: task .* blocked|stack-protector|refcount_t:|list_add corruption|list_del corruption|Call Trace:' "$@"
+}
+
+# QEMU acceleration.  TCG by default: /dev/kvm exists on these machines but
+# nested KVM fails on MSR writes; KRB5AP_QEMU_ACCEL="-accel kvm -cpu host"
+# overrides where KVM works.
+qemu_accel() {
+	echo "${KRB5AP_QEMU_ACCEL:--accel tcg -cpu max}"
 }
