@@ -216,9 +216,13 @@ summarize() {
 # nothing is rebuilt when nothing changed.  Fails on any compiler warning.
 # Prints the build directory.
 build_module() {
-	local kdir=$1 tag=$2 dir
-	dir=$KRB5AP_CACHE/mod/$tag
+	local kdir=$1 tag=$2 dir fd
+	# One build directory per kernel and per checkout; concurrent runs
+	# from the same checkout take turns.
+	dir=$KRB5AP_CACHE/mod/$tag-$(echo "$KRB5AP_TOP" | sha256sum | cut -c1-8)
 	mkdir -p "$dir"
+	exec {fd}>"$dir.lock"
+	flock "$fd"
 	local p srcs=()
 	for p in Kbuild kmod uapi; do
 		[ -e "$KRB5AP_TOP/$p" ] && srcs+=("$KRB5AP_TOP/$p")
@@ -239,6 +243,7 @@ build_module() {
 		log "module build against $kdir has warnings"
 		return 1
 	fi
+	exec {fd}>&-
 	echo "$dir"
 }
 
