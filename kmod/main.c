@@ -10,16 +10,32 @@
 #include <linux/init.h>
 #include <linux/module.h>
 
+#include "cryptopool.h"
+#include "enctype.h"
 #include "version.h"
 
 static int __init krb5ap_init(void)
 {
+	int ret;
+
+	ret = krb5ap_cryptopool_init();
+	if (ret)
+		goto err_cryptopool;
+	ret = krb5ap_crypto_selftest();
+	if (ret)
+		goto err_selftest;
 	pr_info("krb5ap " KRB5AP_VERSION " loaded\n");
 	return 0;
+
+err_selftest:
+	krb5ap_cryptopool_exit();
+err_cryptopool:
+	return ret;
 }
 
 static void __exit krb5ap_exit(void)
 {
+	krb5ap_cryptopool_exit();
 }
 
 module_init(krb5ap_init);
