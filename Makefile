@@ -8,6 +8,8 @@
 #   make dkms-install    register the source with DKMS (rebuilt on kernel updates)
 #   make check           every test tier (style, builds, userspace, KUnit, VMs)
 #   make style           checkpatch --strict and kernel-doc on kmod/ and uapi/
+#   make regen           regenerate uapi/linux/krb5ap.h and kmod/netlink-gen.[ch]
+#                        from Documentation/netlink/specs/krb5ap.yaml
 #   make clean
 #
 # KDIR defaults to the running kernel's build tree when it exists, else the
@@ -36,7 +38,7 @@ install: all
 dkms-install:
 	rm -rf /usr/src/krb5ap-$(VERSION)
 	mkdir -p /usr/src/krb5ap-$(VERSION)
-	cp -a Kbuild dkms.conf kmod uapi /usr/src/krb5ap-$(VERSION)/
+	cp -a Kbuild dkms.conf kmod $(wildcard uapi) /usr/src/krb5ap-$(VERSION)/
 	dkms add -m krb5ap -v $(VERSION)
 	dkms build -m krb5ap -v $(VERSION)
 	dkms install -m krb5ap -v $(VERSION)
@@ -47,9 +49,12 @@ check:
 style:
 	tests/check style
 
+regen:
+	tests/regen.sh
+
 clean:
 	-test -n "$(KDIR)" && $(MAKE) -C $(KDIR) M=$(CURDIR) clean
 	$(MAKE) -C userspace clean
 	rm -rf tests/userspace/build
 
-.PHONY: all modules krb5apctl install dkms-install check style clean
+.PHONY: all modules krb5apctl install dkms-install check style regen clean

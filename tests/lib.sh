@@ -253,7 +253,7 @@ build_krb5apctl() {
 	mkdir -p "$dir"
 	rsync -a --delete --exclude '*.o' --exclude krb5apctl \
 		"$KRB5AP_TOP/userspace/" "$dir/src/" || die "rsync failed"
-	make -s -C "$dir/src" krb5apctl >"$dir/build.log" 2>&1 ||
+	make -s -C "$dir/src" UAPI="$KRB5AP_TOP/uapi" krb5apctl >"$dir/build.log" 2>&1 ||
 		{ cat "$dir/build.log" >&2; log "building krb5apctl failed"; return 1; }
 	echo "$dir/src/krb5apctl"
 }

@@ -13,6 +13,12 @@ const char *prog = "krb5apctl";
 
 static const struct subcommand subcommands[] = {
 	{ "status", cmd_status, "Show whether the module is loaded, and its defaults" },
+	{ "keytab", cmd_keytab, "Load service keys from a keytab (keytab load)" },
+	{ "key", cmd_key, "List, delete or flush the loaded keys" },
+	{ "config", cmd_config, "Show or change this namespace's settings" },
+	{ "stats", cmd_stats, "Show this namespace's counters" },
+	{ "monitor", cmd_monitor, "Follow verification results as they happen" },
+	{ "verify", cmd_verify, "Verify a token in the kernel and print the result" },
 };
 
 static void usage(FILE *f)

@@ -39,13 +39,31 @@ void json_escape(FILE *f, const char *s)
 	fputc('"', f);
 }
 
-static void json_key(struct json *j, const char *key)
+/* A comma unless this is the first member or element at this depth. */
+static void json_sep(struct json *j)
 {
 	if (!j->first[j->depth])
 		fputc(',', j->f);
 	j->first[j->depth] = false;
+}
+
+static void json_key(struct json *j, const char *key)
+{
+	json_sep(j);
+	if (j->closer[j->depth] == ']')
+		return;		/* array elements have no key */
 	json_escape(j->f, key);
 	fputc(':', j->f);
+}
+
+/* Open a nested object or array, closed by @closer. */
+static void json_push(struct json *j, char opener, char closer)
+{
+	fputc(opener, j->f);
+	if (j->depth + 1 < (int)(sizeof(j->first) / sizeof(j->first[0])))
+		j->depth++;
+	j->first[j->depth] = true;
+	j->closer[j->depth] = closer;
 }
 
 void json_begin(struct json *j, FILE *f)
@@ -53,23 +71,32 @@ void json_begin(struct json *j, FILE *f)
 	j->f = f;
 	j->depth = 0;
 	j->first[0] = true;
+	j->closer[0] = '}';
 	fputc('{', f);
 }
 
 void json_obj(struct json *j, const char *key)
 {
 	json_key(j, key);
-	fputc('{', j->f);
-	if (j->depth + 1 < (int)(sizeof(j->first) / sizeof(j->first[0])))
-		j->depth++;
-	j->first[j->depth] = true;
+	json_push(j, '{', '}');
+}
+
+/*
+ * An array member; its elements are written with the same functions, whose
+ * key is then ignored (json_obj(j, NULL) opens an object element).
+ */
+void json_arr(struct json *j, const char *key)
+{
+	json_key(j, key);
+	json_push(j, '[', ']');
 }
 
 void json_close(struct json *j)
 {
-	fputc('}', j->f);
-	if (j->depth > 0)
+	if (j->depth > 0) {
+		fputc(j->closer[j->depth], j->f);
 		j->depth--;
+	}
 }
 
 void json_str(struct json *j, const char *key, const char *val)
