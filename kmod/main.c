@@ -12,6 +12,7 @@
 
 #include "cryptopool.h"
 #include "enctype.h"
+#include "pernet.h"
 #include "version.h"
 
 static int __init krb5ap_init(void)
@@ -24,9 +25,13 @@ static int __init krb5ap_init(void)
 	ret = krb5ap_crypto_selftest();
 	if (ret)
 		goto err_selftest;
+	ret = krb5ap_pernet_init();
+	if (ret)
+		goto err_pernet;
 	pr_info("krb5ap " KRB5AP_VERSION " loaded\n");
 	return 0;
 
+err_pernet:
 err_selftest:
 	krb5ap_cryptopool_exit();
 err_cryptopool:
@@ -35,6 +40,7 @@ err_cryptopool:
 
 static void __exit krb5ap_exit(void)
 {
+	krb5ap_pernet_exit();
 	krb5ap_cryptopool_exit();
 }
 

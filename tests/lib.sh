@@ -234,7 +234,8 @@ build_module() {
 	mkdir -p "$dir/tests"
 	rsync -a --delete --exclude '*.o' --exclude '.*.cmd' \
 		"$KRB5AP_TOP/tests/kunit" "$dir/tests/" || { log "rsync failed"; return 1; }
-	if ! make -C "$kdir" M="$dir" W=1 -j"$KRB5AP_JOBS" modules >"$dir/build.log" 2>&1; then
+	if ! make -C "$kdir" M="$dir" W=1 KRB5AP_EXAMPLE=y -j"$KRB5AP_JOBS" modules \
+		>"$dir/build.log" 2>&1; then
 		cat "$dir/build.log" >&2
 		log "module build failed against $kdir"
 		return 1

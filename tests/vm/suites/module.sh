@@ -34,4 +34,9 @@ check "modprobe with valid parameters" modprobe krb5ap clock_skew=120 enctypes=a
 check "parameters given at load are in effect" \
 	test "$(cat /sys/module/krb5ap/parameters/clock_skew)" = 120
 check "load/unload ten times" sh -c 'i=0; while [ $i -lt 10 ]; do rmmod krb5ap && modprobe krb5ap || exit 1; i=$((i+1)); done'
+check "the example consumer module loads (it calls krb5ap_verify)" modprobe krb5ap_example
+check "the example consumer saw its bad token refused" \
+	sh -c 'dmesg | grep -q "krb5ap_example: bad token refused: errno -[0-9]*, Kerberos error 60"'
+check_fails "krb5ap cannot be unloaded while its consumer is loaded" rmmod krb5ap
+check "rmmod krb5ap_example" rmmod krb5ap_example
 done_testing
