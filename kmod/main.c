@@ -12,6 +12,7 @@
 
 #include "cryptopool.h"
 #include "enctype.h"
+#include "netlink.h"
 #include "pernet.h"
 #include "version.h"
 
@@ -28,9 +29,14 @@ static int __init krb5ap_init(void)
 	ret = krb5ap_pernet_init();
 	if (ret)
 		goto err_pernet;
+	ret = krb5ap_netlink_init();
+	if (ret)
+		goto err_netlink;
 	pr_info("krb5ap " KRB5AP_VERSION " loaded\n");
 	return 0;
 
+err_netlink:
+	krb5ap_pernet_exit();
 err_pernet:
 err_selftest:
 	krb5ap_cryptopool_exit();
@@ -40,6 +46,7 @@ err_cryptopool:
 
 static void __exit krb5ap_exit(void)
 {
+	krb5ap_netlink_exit();
 	krb5ap_pernet_exit();
 	krb5ap_cryptopool_exit();
 }
