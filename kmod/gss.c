@@ -9,6 +9,8 @@
  * same framing with TOK_ID 02 00.  The outer header is DER and is read
  * with the same strict reader as the Kerberos messages.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include "shim.h"
 #include "der.h"
 #include "gss.h"
@@ -377,32 +379,67 @@ static int gss_md5_tfm(struct crypto_shash *tfm,
 	return ret;
 }
 
+/*
+ * One "md5" transform for the module's lifetime: an unkeyed hash keeps no
+ * state in the transform, so every caller shares it with a descriptor on
+ * its own stack, and the verify path never allocates a transform.  NULL
+ * when md5 is unavailable (FIPS mode): channel bindings then cannot be
+ * checked and are refused.
+ */
+static struct crypto_shash *gss_md5;
+
+/**
+ * krb5ap_gss_init() - allocate the MD5 transform for channel bindings
+ *
+ * A kernel without md5 is not an error: tokens that carry channel bindings
+ * are then refused when a consumer asks for them to be checked.
+ *
+ * Context: process context (module init).
+ * Return: 0.
+ */
+int krb5ap_gss_init(void)
+{
+	struct crypto_shash *tfm;
+
+	tfm = crypto_alloc_shash("md5", 0, 0);
+	if (IS_ERR(tfm)) {
+		pr_notice("md5 unavailable (%ld): channel bindings cannot be checked\n",
+			  PTR_ERR(tfm));
+		return 0;
+	}
+	if (crypto_shash_digestsize(tfm) != KRB5AP_GSS_BND_LEN) {
+		crypto_free_shash(tfm);
+		return 0;
+	}
+	gss_md5 = tfm;
+	return 0;
+}
+
+/**
+ * krb5ap_gss_exit() - free the MD5 transform
+ */
+void krb5ap_gss_exit(void)
+{
+	crypto_free_shash(gss_md5);
+	gss_md5 = NULL;
+}
+
 /**
  * krb5ap_gss_md5() - MD5 over several byte ranges
  * @parts: the ranges, hashed in order
  * @nparts: their number
  * @hash: the digest
  *
- * Uses the crypto API's "md5", allocated per call: channel bindings are
- * checked at most once per context.  May sleep.
+ * Uses the transform allocated by krb5ap_gss_init(); allocates nothing.
  *
- * Return: 0 or a negative errno from the crypto API (e.g. -ENOENT when
- * md5 is unavailable, as in FIPS mode).
+ * Return: 0, -ENOPKG when md5 is unavailable (as in FIPS mode), or a
+ * negative errno from the crypto API.
  */
 int krb5ap_gss_md5(const struct krb5ap_buf *parts, unsigned int nparts,
 		   u8 hash[KRB5AP_GSS_BND_LEN])
 {
-	struct crypto_shash *tfm;
-	int ret;
-
-	tfm = crypto_alloc_shash("md5", 0, 0);
-	if (IS_ERR(tfm))
-		return PTR_ERR(tfm);
-	if (crypto_shash_digestsize(tfm) == KRB5AP_GSS_BND_LEN)
-		ret = gss_md5_tfm(tfm, parts, nparts, hash);
-	else
-		ret = -EINVAL;
-	crypto_free_shash(tfm);
-	return ret;
+	if (!gss_md5)
+		return -ENOPKG;
+	return gss_md5_tfm(gss_md5, parts, nparts, hash);
 }
 #endif /* __KERNEL__ */

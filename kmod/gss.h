@@ -122,4 +122,10 @@ int krb5ap_gss_check_bindings(const struct krb5ap_gss_cksum *ck,
 int krb5ap_gss_md5(const struct krb5ap_buf *parts, unsigned int nparts,
 		   u8 hash[KRB5AP_GSS_BND_LEN]);
 
+#ifdef __KERNEL__
+/* The kernel's MD5 transform, allocated once at module load. */
+int krb5ap_gss_init(void);
+void krb5ap_gss_exit(void);
+#endif
+
 #endif /* _KRB5AP_GSS_H */

@@ -77,6 +77,8 @@ struct sockaddr;
  * @flags: must be 0 (KRB5AP_VERIFY_FLAGS_ALL); -EINVAL otherwise
  * @krb_error: optional out: set to 0 on acceptance and to the Kerberos
  *	error code (KRB5AP_*ERR_*) on every failure
+ * @tag: who is asking (e.g. the consumer module's name), reported in the
+ *	"results" netlink events; NULL reports "kernel"
  *
  * A NULL args pointer means all of the above zero.
  */
@@ -88,6 +90,7 @@ struct krb5ap_verify_args {
 	time64_t now;
 	u32 flags;
 	u32 *krb_error;
+	const char *tag;
 };
 
 /**

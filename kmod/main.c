@@ -12,6 +12,7 @@
 
 #include "cryptopool.h"
 #include "enctype.h"
+#include "gss.h"
 #include "netlink.h"
 #include "pernet.h"
 #include "version.h"
@@ -26,6 +27,9 @@ static int __init krb5ap_init(void)
 	ret = krb5ap_crypto_selftest();
 	if (ret)
 		goto err_selftest;
+	ret = krb5ap_gss_init();
+	if (ret)
+		goto err_gss;
 	ret = krb5ap_pernet_init();
 	if (ret)
 		goto err_pernet;
@@ -38,6 +42,8 @@ static int __init krb5ap_init(void)
 err_netlink:
 	krb5ap_pernet_exit();
 err_pernet:
+	krb5ap_gss_exit();
+err_gss:
 err_selftest:
 	krb5ap_cryptopool_exit();
 err_cryptopool:
@@ -48,6 +54,7 @@ static void __exit krb5ap_exit(void)
 {
 	krb5ap_netlink_exit();
 	krb5ap_pernet_exit();
+	krb5ap_gss_exit();
 	krb5ap_cryptopool_exit();
 }
 

@@ -782,10 +782,11 @@ int krb5ap_nl_verify_doit(struct sk_buff *skb, struct genl_info *info)
 			nla_len(tb[KRB5AP_A_VERIFY_CHANNEL_BINDINGS]);
 	}
 	args.krb_error = &krb_error;
+	args.tag = KRB5AP_NL_TAG;
 
+	/* krb5ap_verify() sends the "results" event itself. */
 	ret = krb5ap_verify(net, nla_data(tb[KRB5AP_A_VERIFY_TOKEN]),
 			    nla_len(tb[KRB5AP_A_VERIFY_TOKEN]), &args, &res);
-	krb5ap_netlink_notify(net, KRB5AP_NL_TAG, ret, krb_error, res);
 	if (ret == -ENOMEM)
 		return ret;
 

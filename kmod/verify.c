@@ -33,6 +33,7 @@
 #include "keys.h"
 #include "krb5ap.h"
 #include "msg.h"
+#include "netlink.h"
 #include "pernet.h"
 #include "replay.h"
 
@@ -795,7 +796,8 @@ EXPORT_SYMBOL_IF_KUNIT(krb5ap_verify_kn);
  * Runs every check of Documentation/api.rst in order and records the
  * authenticator in the replay cache.  On failure the Kerberos error code
  * goes to @args->krb_error when given; the per-namespace counters count
- * every outcome by that code.
+ * every outcome by that code, and one event per verification goes to the
+ * "results" netlink group (rate-limited; only when someone listens).
  *
  * Context: process context; may sleep (allocates with GFP_KERNEL).
  * Return: 0 and *@res set (free it with krb5ap_result_free()), or a
@@ -810,6 +812,10 @@ int krb5ap_verify(struct net *net, const void *token, size_t len,
 		  const struct krb5ap_verify_args *args,
 		  struct krb5ap_result **res)
 {
+	struct krb5ap_verify_args a = { };
+	u32 krb_error = KRB5AP_ERR_GENERIC;
+	int ret;
+
 	if (!net) {
 		if (res)
 			*res = NULL;
@@ -817,7 +823,16 @@ int krb5ap_verify(struct net *net, const void *token, size_t len,
 			*args->krb_error = KRB5AP_ERR_GENERIC;
 		return -EINVAL;
 	}
-	return krb5ap_verify_kn(krb5ap_pernet(net), token, len, args, res);
+	if (args)
+		a = *args;
+	a.krb_error = &krb_error;
+	ret = krb5ap_verify_kn(krb5ap_pernet(net), token, len, &a, res);
+	/* One "results" event per verification, whoever asked. */
+	krb5ap_netlink_notify(net, a.tag ? a.tag : "kernel", ret, krb_error,
+			      res ? *res : NULL);
+	if (args && args->krb_error)
+		*args->krb_error = krb_error;
+	return ret;
 }
 EXPORT_SYMBOL_GPL(krb5ap_verify);
 

@@ -41,6 +41,7 @@ static int krb5ap_example_verify(const u8 *tok, size_t len)
 		.service = service,
 		.now = (time64_t)now,
 		.krb_error = &krb_error,
+		.tag = KBUILD_MODNAME,
 	};
 	struct krb5ap_result *res;
 	int ret;
@@ -67,7 +68,10 @@ static int __init krb5ap_example_init(void)
 
 	if (!token) {
 		u32 krb_error = ~0U;
-		struct krb5ap_verify_args args = { .krb_error = &krb_error };
+		struct krb5ap_verify_args args = {
+			.krb_error = &krb_error,
+			.tag = KBUILD_MODNAME,
+		};
 		struct krb5ap_result *res;
 
 		ret = krb5ap_verify(&init_net, bad, sizeof(bad), &args, &res);

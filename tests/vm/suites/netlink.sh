@@ -91,10 +91,15 @@ check "aes128-sha256 (19) token accepted" ok e19 "host/e19.krb5ap.test@$REALM"
 check "camellia256 (26) GSS token accepted" ok e26 "host/e26.krb5ap.test@$REALM"
 check "verify text output names the error" \
 	sh -c "krb5apctl verify $S/good.tok | grep -q 'KRB_AP_ERR_REPEAT'"
+# A verification by an in-kernel consumer is reported too, with its tag.
+check "the example consumer module verifies (a bad token) at load" modprobe krb5ap_example
+rmmod krb5ap_example
 
 sleep 1
 kill $monitor_pid 2>/dev/null
 wait $monitor_pid 2>/dev/null
+check "monitor saw the in-kernel consumer's verification, tagged" \
+	grep -q '"status":"rejected".*"tag":"krb5ap_example"' /tmp/monitor.out
 check "monitor saw an accepted event tagged netlink" \
 	sh -c 'cat /tmp/monitor.out; grep -q "\"status\":\"accepted\".*\"tag\":\"netlink\"" /tmp/monitor.out'
 check "monitor saw KRB_AP_ERR_BAD_INTEGRITY" grep -q KRB_AP_ERR_BAD_INTEGRITY /tmp/monitor.out
@@ -102,8 +107,11 @@ check "monitor events carry no key bytes" sh -c "! grep -qiF -f $S/keystrings /t
 
 # --- stats --------------------------------------------------------------------
 check "stats" sh -c 'krb5apctl stats'
-check "stats --json: 5 accepted, 3 rejected" \
-	sh -c 'krb5apctl stats --json | tee /dev/stderr | grep -q "\"accepted\":5,\"rejected\":3"'
+# 3 rejected through krb5apctl, 1 (KRB_ERR_GENERIC) by the example module.
+check "stats --json: 5 accepted, 4 rejected" \
+	sh -c 'krb5apctl stats --json | tee /dev/stderr | grep -q "\"accepted\":5,\"rejected\":4"'
+check "stats counts the example module's KRB_ERR_GENERIC" \
+	sh -c 'krb5apctl stats --json | grep -q "\"code\":60,\"error\":\"KRB_ERR_GENERIC\",\"count\":1"'
 check "stats counts KRB_AP_ERR_REPEAT twice" \
 	sh -c 'krb5apctl stats --json | grep -q "\"code\":34,\"error\":\"KRB_AP_ERR_REPEAT\",\"count\":2"'
 check "stats counts keys and principals" \
