@@ -7,6 +7,8 @@
 #   make install         install both (module into /lib/modules/KVER/updates)
 #   make dkms-install    register the source with DKMS (rebuilt on kernel updates)
 #   make check           every test tier (style, builds, userspace, KUnit, VMs)
+#   make demo            the main job end to end: a throwaway MIT KDC, and
+#                        krb5ap verifying its tickets in a QEMU guest
 #   make style           checkpatch --strict and kernel-doc on kmod/ and uapi/
 #   make regen           regenerate uapi/linux/krb5ap.h and kmod/netlink-gen.[ch]
 #                        from Documentation/netlink/specs/krb5ap.yaml
@@ -46,6 +48,9 @@ dkms-install:
 check:
 	tests/check
 
+demo:
+	tests/demo/run
+
 style:
 	tests/check style
 
@@ -57,4 +62,4 @@ clean:
 	$(MAKE) -C userspace clean
 	rm -rf tests/userspace/build
 
-.PHONY: all modules krb5apctl install dkms-install check style regen clean
+.PHONY: all modules krb5apctl install dkms-install check demo style regen clean

@@ -216,14 +216,21 @@ summarize() {
 # nothing is rebuilt when nothing changed.  Fails on any compiler warning.
 # Prints the build directory.
 build_module() {
-	local kdir=$1 tag=$2 dir fd
+	local kdir=$1 tag=$2 dir
 	# One build directory per kernel and per checkout; concurrent runs
-	# from the same checkout take turns.
+	# from the same checkout take turns (the lock lives in a subshell, so
+	# no long-lived process can inherit it).
 	dir=$KRB5AP_CACHE/mod/$tag-$(echo "$KRB5AP_TOP" | sha256sum | cut -c1-8)
 	mkdir -p "$dir"
-	exec {fd}>"$dir.lock"
-	flock "$fd"
-	local p srcs=()
+	(
+		flock 9 || exit 1
+		_build_module_locked "$kdir" "$dir"
+	) 9>"$dir.lock" || return 1
+	echo "$dir"
+}
+
+_build_module_locked() {
+	local kdir=$1 dir=$2 p srcs=()
 	for p in Kbuild kmod uapi; do
 		[ -e "$KRB5AP_TOP/$p" ] && srcs+=("$KRB5AP_TOP/$p")
 	done
@@ -244,18 +251,20 @@ build_module() {
 		log "module build against $kdir has warnings"
 		return 1
 	fi
-	exec {fd}>&-
-	echo "$dir"
 }
 
 # Build userspace/krb5apctl out of tree; prints the binary's path.
 build_krb5apctl() {
-	local dir=$KRB5AP_CACHE/krb5apctl
+	local dir
+	dir=$KRB5AP_CACHE/krb5apctl-$(echo "$KRB5AP_TOP" | sha256sum | cut -c1-8)
 	mkdir -p "$dir"
-	rsync -a --delete --exclude '*.o' --exclude krb5apctl \
-		"$KRB5AP_TOP/userspace/" "$dir/src/" || die "rsync failed"
-	make -s -C "$dir/src" UAPI="$KRB5AP_TOP/uapi" krb5apctl >"$dir/build.log" 2>&1 ||
-		{ cat "$dir/build.log" >&2; log "building krb5apctl failed"; return 1; }
+	(
+		flock 9 || exit 1
+		rsync -a --delete --exclude '*.o' --exclude krb5apctl \
+			"$KRB5AP_TOP/userspace/" "$dir/src/" || exit 1
+		make -s -C "$dir/src" UAPI="$KRB5AP_TOP/uapi" krb5apctl \
+			>"$dir/build.log" 2>&1 || { cat "$dir/build.log" >&2; exit 1; }
+	) 9>"$dir.lock" || { log "building krb5apctl failed"; return 1; }
 	echo "$dir/src/krb5apctl"
 }
 
