@@ -370,9 +370,6 @@ static int vcheck(struct krb5ap_vctx *v,
 	if (t->key.keyvalue.len != v->ses_e->key_bytes)
 		return vfail(v, KRB5AP_ERR_BAD_KEYSIZE, -EKEYREJECTED);
 
-	if (t->flags & KRB5AP_TKT_FLG_INVALID)
-		return vfail(v, KRB5AP_AP_ERR_TKT_INVALID, -EACCES);
-
 	/* The authenticator, under the session key (per-CPU transforms). */
 	memcpy(vabuf(v), ac->data, ac->len);
 	ret = krb5ap_session_decrypt(v->ses_e, t->key.keyvalue.data,
@@ -406,6 +403,14 @@ static int vcheck(struct krb5ap_vctx *v,
 		return vfail(v, KRB5AP_AP_ERR_TKT_EXPIRED, -EKEYEXPIRED);
 	if (abs(a->ctime - v->now) > (time64_t)v->skew)
 		return vfail(v, KRB5AP_AP_ERR_SKEW, -ETIME);
+
+	/*
+	 * An invalid (postdated, not yet validated) ticket, after the times
+	 * as in MIT's krb5_rd_req: a postdated ticket whose start is still
+	 * ahead is reported as not yet valid.
+	 */
+	if (t->flags & KRB5AP_TKT_FLG_INVALID)
+		return vfail(v, KRB5AP_AP_ERR_TKT_INVALID, -EACCES);
 
 	/* Addresses: only when the consumer knows its peer. */
 	if (args && args->client_addr && t->has_caddr && t->caddr.count &&
